@@ -1,0 +1,5 @@
+export * from './errors.ts';
+export * from './endpoint.ts';
+export * from './client.ts';
+export * from './money.ts';
+export * from './system.ts';

@@ -4,5 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: ['packages/contracts', 'apps/server', 'apps/miniapp', 'apps/admin'],
+    // two cores here: more forks only thrash (PGlite and jsdom are memory- and CPU-heavy)
+    maxWorkers: 2,
   },
 });

@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+/** Every setting comes from the environment; the defaults are the zero-setup embedded mode. Documented in README.md. */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATA_DIR: z.string().default(path.join(repoRoot, 'data')),
+    PGLITE_DIR: z.string().optional(),
+    DATABASE_URL: optionalUrl.pipe(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    REDIS_URL: optionalUrl.pipe(z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional()),
+    REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default('mm'),
+    STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+    UPLOADS_DIR: z.string().optional(),
+    S3_ENDPOINT: optionalUrl,
+    S3_REGION: z.string().default('us-east-1'),
+    S3_BUCKET: z.string().optional(),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    S3_FORCE_PATH_STYLE: bool.default(true),
+    S3_PUBLIC_URL: optionalUrl,
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(25_000),
+    JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+    DATA_KEYS: z.string().optional(),
+    DATA_KEY_ID: z.string().optional(),
+    BLIND_INDEX_KEY: z.string().optional(),
+    PAYMENT_MODE: z.enum(['sandbox', 'live']).default('sandbox'),
+    SERVE_STATIC: bool.default(true),
+    STOREFRONT_DIR: z.string().default(path.join(repoRoot, 'apps/miniapp/dist/h5')),
+    ADMIN_DIR: z.string().default(path.join(repoRoot, 'apps/admin/dist')),
+  })
+  .superRefine((c, ctx) => {
+    if (c.STORAGE_DRIVER === 's3') {
+      for (const key of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+        if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when STORAGE_DRIVER=s3' });
+      }
+    }
+    if (c.NODE_ENV === 'production') {
+      for (const key of ['DATA_KEYS', 'DATA_KEY_ID', 'BLIND_INDEX_KEY'] as const) {
+        if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required in production (embedded mode generates them under DATA_DIR)' });
+      }
+      if (c.PAYMENT_MODE === 'sandbox') {
+        ctx.addIssue({ code: 'custom', path: ['PAYMENT_MODE'], message: 'the sandbox payment provider cannot run in production' });
+      }
+    }
+  });
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config extends RawConfig {
+  pgliteDir: string;
+  uploadsDir: string;
+  database: 'pglite' | 'postgres';
+  redis: boolean;
+  version: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: { path: string; message: string }[]) {
+    super(`invalid configuration:\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const APP_VERSION = '0.1.0';
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  }
+  const c = parsed.data;
+  const dataDir = path.resolve(c.DATA_DIR);
+  return {
+    ...c,
+    DATA_DIR: dataDir,
+    pgliteDir: path.resolve(c.PGLITE_DIR ?? path.join(dataDir, 'db')),
+    uploadsDir: path.resolve(c.UPLOADS_DIR ?? path.join(dataDir, 'uploads')),
+    database: c.DATABASE_URL ? 'postgres' : 'pglite',
+    redis: Boolean(c.REDIS_URL),
+    version: APP_VERSION,
+  };
+}

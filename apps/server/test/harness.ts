@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { loadConfig, type Config } from '../src/config.ts';
+import { buildApp, type AppOptions } from '../src/http/app.ts';
+import type { Clock } from '../src/infra/clock.ts';
+import { openDatabase, type Database } from '../src/infra/db/db.ts';
+import { createInfra, type Infra } from '../src/infra/index.ts';
+import { createLogger } from '../src/infra/logger.ts';
+
+export const silentLog = createLogger({ LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+
+export const usingPostgres = Boolean(process.env.TEST_DATABASE_URL);
+export const usingRedis = Boolean(process.env.TEST_REDIS_URL);
+
+const suffix = () => randomBytes(5).toString('hex');
+
+let template: Promise<Blob> | undefined;
+
+/**
+ * Booting PGlite from scratch (initdb) costs seconds; loading a dump of an already-migrated database
+ * is several times faster. The global setup writes the dump once per run; a worker without it makes its own.
+ */
+function pgliteTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const file = process.env.MINIMALL_PGLITE_TEMPLATE;
+    if (file && fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
+    const fresh = await openDatabase({ kind: 'pglite', log: silentLog });
+    await fresh.migrate();
+    const dump = await fresh.dump!();
+    await fresh.close();
+    return dump;
+  })();
+  return template;
+}
+
+/**
+ * A migrated database of its own for one test file: in-memory PGlite by default, or a fresh database
+ * on the PostgreSQL server named by TEST_DATABASE_URL (dropped again by `drop`).
+ */
+export async function testDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    const database = await openDatabase({ kind: 'pglite', loadDataDir: await pgliteTemplate(), log: silentLog });
+    await database.migrate();
+    return { database, drop: () => database.close() };
+  }
+  const name = `mm_test_${suffix()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolMax: 10, log: silentLog });
+  await database.migrate();
+  return {
+    database,
+    async drop() {
+      await database.close();
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** Config for tests: embedded defaults, a temp DATA_DIR, and Redis when the integration pass provides it. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minimall-test-'));
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    SERVE_STATIC: 'false',
+    REDIS_PREFIX: `t${suffix()}`,
+    ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
+    ...env,
+  });
+}
+
+export interface TestContext {
+  infra: Infra;
+  close(): Promise<void>;
+}
+
+export async function testInfra(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestContext> {
+  const config = testConfig(options.env);
+  const { database, drop } = await testDatabase();
+  const infra = await createInfra(config, silentLog, { database, clock: options.clock });
+  return {
+    infra,
+    async close() {
+      await infra.close();
+      await drop();
+      fs.rmSync(config.DATA_DIR, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function testApp(options: { env?: Record<string, string>; clock?: Clock; app?: AppOptions } = {}) {
+  const ctx = await testInfra(options);
+  const app = await buildApp(ctx.infra, options.app);
+  await app.ready();
+  return {
+    ...ctx,
+    app,
+    async close() {
+      await app.close();
+      await ctx.close();
+    },
+  };
+}
+
+/** Polls until `check` returns truthy; for asynchronous effects (jobs, relays) without fixed sleeps. */
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 10_000, intervalMs = 25): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}

@@ -40,7 +40,7 @@ function pgliteTemplate(): Promise<Blob> {
  * A migrated database of its own for one test file: in-memory PGlite by default, or a fresh database
  * on the PostgreSQL server named by TEST_DATABASE_URL (dropped again by `drop`).
  */
-export async function testDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+export async function testDatabase(): Promise<{ database: Database; url?: string; drop(): Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const database = await openDatabase({ kind: 'pglite', loadDataDir: await pgliteTemplate(), log: silentLog });
@@ -58,6 +58,7 @@ export async function testDatabase(): Promise<{ database: Database; drop(): Prom
   await database.migrate();
   return {
     database,
+    url: url.toString(),
     async drop() {
       await database.close();
       const c = new pg.Client({ connectionString: adminUrl });

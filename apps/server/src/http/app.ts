@@ -29,8 +29,13 @@ export async function buildApp(infra: Infra, options: AppOptions = {}): Promise<
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
+  const isShuttingDown = options.isShuttingDown ?? (() => false);
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  // keep-alive clients would otherwise hold the server open after their in-flight response during a drain
+  app.addHook('onSend', async (_req, reply) => {
+    if (isShuttingDown()) reply.header('connection', 'close');
   });
 
   await app.register(fastifySwagger, {
@@ -47,7 +52,6 @@ export async function buildApp(infra: Infra, options: AppOptions = {}): Promise<
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
 
-  const isShuttingDown = options.isShuttingDown ?? (() => false);
   await app.register(healthRoutes, { infra, isShuttingDown });
   for (const mod of modules) await app.register(mod.routes, { infra });
   for (const plugin of options.plugins ?? []) await app.register(plugin, { infra });

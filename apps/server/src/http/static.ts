@@ -48,8 +48,8 @@ export async function staticSites(app: FastifyInstance, opts: { sites: SpaSite[]
       index: false,
       setHeaders: (reply: FastifyReply) => reply.header('cache-control', 'public, max-age=86400'),
       schemaHide: true,
-      // sidecar metadata of the local storage adapter is not public
-      allowedPath: (p) => !p.endsWith('.meta.json'),
+      // the local storage adapter keeps metadata and temp files as dotfiles: never public
+      dotfiles: 'ignore',
     });
   }
   return served;

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 
 type Out<E extends Endpoint> = z.output<E['response']>;
-type In<S> = S extends z.ZodType ? z.output<S> : undefined;
+type In<S> = [S] extends [undefined] ? undefined : z.output<NonNullable<S> & z.ZodType>;
 
 export interface RouteInput<E extends Endpoint> {
   params: In<E['params']>;

@@ -1,0 +1,15 @@
+import { createApiClient } from '@minimall/contracts';
+import type { ApiClient, FetchLike } from '@minimall/contracts';
+import { readinessEndpoint } from './endpoints.ts';
+
+const browserFetch: FetchLike = async (url, init) => {
+  const res = await window.fetch(url, init);
+  // A 503 from the probe still carries the readiness report; it is the answer, not a failure.
+  if (res.status === 503 && url.split('?')[0] === readinessEndpoint.path) {
+    return { status: res.status, ok: true, text: () => res.text() };
+  }
+  return res;
+};
+
+/** The admin's only way to the API: same origin, typed by @minimall/contracts. */
+export const apiClient: ApiClient = createApiClient({ baseUrl: '', fetch: browserFetch });

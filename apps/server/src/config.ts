@@ -21,6 +21,8 @@ export const configSchema = z
     HOST: z.string().default('0.0.0.0'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** json for log collectors; pretty for a person at a terminal (the default when stdout is a TTY outside production). */
+    LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
     DATA_DIR: z.string().default(path.join(repoRoot, 'data')),
     PGLITE_DIR: z.string().optional(),
     DATABASE_URL: optionalUrl.pipe(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
@@ -88,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   }
   const c = parsed.data;
+  c.LOG_FORMAT ??= process.stdout.isTTY && c.NODE_ENV !== 'production' ? 'pretty' : 'json';
   const dataDir = path.resolve(c.DATA_DIR);
   return {
     ...c,

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { notFoundBody } from './error-handler.ts';
 
 // Vite and Taro both put an 8+ char content hash in emitted file names.
-const HASHED = /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2?|png|jpe?g|webp|svg|gif)$/;
+const HASHED = /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2?|png|jpe?g|webp|svg|gif)(\.br|\.gz)?$/;
 
 function cacheHeaders(reply: FastifyReply, filePath: string): void {
   if (filePath.endsWith('.html')) reply.header('cache-control', 'no-cache');

@@ -57,9 +57,11 @@ describe('smoke: the real server with both built front ends', () => {
     const response = await page.goto(`${baseUrl}/admin/`);
     expect(response?.status()).toBe(200);
     await expect.poll(() => page.locator('body').textContent(), { timeout: 20_000 }).toContain('运行组件');
+    const info = await (await fetch(`${baseUrl}/api/system/info`)).json();
     const body = await page.locator('body').textContent();
     expect(body).toContain('系统状态');
-    expect(body).toContain('PGlite 内置');
+    expect(body).toContain(info.runtime.database === 'pglite' ? 'PGlite 内置' : 'PostgreSQL');
+    expect(body).toContain(info.runtime.cache === 'redis' ? 'Redis' : '进程内');
     await expect.poll(() => page.locator('canvas').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await screenshot(context, 'admin-status-1440');
     // a client-side route reloads through the admin's own fallback

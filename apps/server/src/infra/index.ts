@@ -63,8 +63,8 @@ export async function createInfra(config: Config, log: Logger, overrides: InfraO
   const cache = redis ? createRedisCache(redis, config.REDIS_PREFIX) : createMemoryCache({ clock });
   const deadLetters = databaseDeadLetters(database.db, clock);
   const queue = queueRedis
-    ? createBullmqQueue({ connection: queueRedis, prefix: config.REDIS_PREFIX, deadLetters, log })
-    : createMemoryQueue({ deadLetters, log });
+    ? createBullmqQueue({ connection: queueRedis, prefix: config.REDIS_PREFIX, deadLetters, log, defaultConcurrency: config.JOBS_CONCURRENCY })
+    : createMemoryQueue({ deadLetters, log, defaultConcurrency: config.JOBS_CONCURRENCY });
   const events = new EventBus({ db: database.db, queue, clock, log });
 
   const storage =

@@ -25,7 +25,7 @@ interface Registration {
  * Production queue: one BullMQ queue per job name on Redis, so API processes enqueue and any number of
  * `minimall worker` processes consume. `connection` must be created with maxRetriesPerRequest: null.
  */
-export function createBullmqQueue(options: { connection: Redis; prefix: string; deadLetters: DeadLetterSink; log: Logger }): JobQueue {
+export function createBullmqQueue(options: { connection: Redis; prefix: string; deadLetters: DeadLetterSink; log: Logger; defaultConcurrency?: number }): JobQueue {
   const queues = new Map<string, Queue>();
   const registrations = new Map<string, Registration>();
   const workers: Worker[] = [];
@@ -48,7 +48,7 @@ export function createBullmqQueue(options: { connection: Redis; prefix: string; 
       assertJobName(name);
       registrations.set(name, {
         handler: handler as JobHandler,
-        concurrency: opts.concurrency ?? 1,
+        concurrency: opts.concurrency ?? options.defaultConcurrency ?? 1,
         defaults: { attempts: opts.attempts ?? DEFAULT_ATTEMPTS, backoffMs: opts.backoffMs ?? DEFAULT_BACKOFF_MS },
       });
     },

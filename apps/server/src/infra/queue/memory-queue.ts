@@ -35,7 +35,7 @@ interface Registration {
  * Embedded-mode queue: timers and promises in this process. Jobs do not survive a restart, which is
  * the trade the embedded mode makes; production uses BullMQ.
  */
-export function createMemoryQueue(options: { deadLetters: DeadLetterSink; log: Logger }): JobQueue {
+export function createMemoryQueue(options: { deadLetters: DeadLetterSink; log: Logger; defaultConcurrency?: number }): JobQueue {
   const registrations = new Map<string, Registration>();
   const known = new Set<string>();
   const timers = new Set<NodeJS.Timeout>();
@@ -108,7 +108,7 @@ export function createMemoryQueue(options: { deadLetters: DeadLetterSink; log: L
       assertJobName(name);
       registrations.set(name, {
         handler: handler as JobHandler,
-        concurrency: opts.concurrency ?? 1,
+        concurrency: opts.concurrency ?? options.defaultConcurrency ?? 1,
         defaults: { attempts: opts.attempts ?? DEFAULT_ATTEMPTS, backoffMs: opts.backoffMs ?? DEFAULT_BACKOFF_MS },
         ready: [],
         running: 0,

@@ -36,7 +36,7 @@ export type DeadLetterSink = (record: DeadLetter) => Promise<void>;
  */
 export interface JobQueue {
   readonly kind: 'memory' | 'bullmq';
-  /** Declares the handler for a job name; only processes that call start() run it. */
+  /** Declares the handler for a job name (concurrency defaults to JOBS_CONCURRENCY); only processes that call start() run it. */
   register<T>(name: string, handler: JobHandler<T>, options?: JobDefaults & { concurrency?: number }): void;
   enqueue<T>(name: string, data: T, options?: EnqueueOptions): Promise<string>;
   /** A job run every `everyMs`, at most one schedule per `key` across all processes. */

@@ -37,8 +37,26 @@ describe('configuration', () => {
       loadConfig({ NODE_ENV: 'production' });
       expect.unreachable();
     } catch (err) {
-      expect((err as ConfigError).issues.map((i) => i.path).sort()).toEqual(['BLIND_INDEX_KEY', 'DATA_KEYS', 'DATA_KEY_ID', 'PAYMENT_MODE']);
+      expect((err as ConfigError).issues.map((i) => i.path).sort()).toEqual([
+        'AUTH_TOKEN_SECRET',
+        'BLIND_INDEX_KEY',
+        'DATA_KEYS',
+        'DATA_KEY_ID',
+        'PAYMENT_MODE',
+        'SMS_PROVIDER',
+      ]);
       expect((err as ConfigError).message).toContain('sandbox payment provider cannot run in production');
     }
+  });
+
+  it('makes demo login impossible to enable in production', () => {
+    try {
+      loadConfig({ NODE_ENV: 'production', DEMO_LOGIN: 'true' });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as ConfigError).issues.map((i) => i.path)).toContain('DEMO_LOGIN');
+    }
+    expect(loadConfig({ NODE_ENV: 'development' }).DEMO_LOGIN).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development', DEMO_LOGIN: 'false' }).DEMO_LOGIN).toBe(false);
   });
 });

@@ -45,19 +45,55 @@ export const configSchema = z
     DATA_KEY_ID: z.string().optional(),
     BLIND_INDEX_KEY: z.string().optional(),
     PAYMENT_MODE: z.enum(['sandbox', 'live']).default('sandbox'),
+    AUTH_TOKEN_SECRET: z.string().min(32).optional(),
+    ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(86_400).default(900),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** A one-tap demo shopper for trying the H5 storefront without WeChat; refused in production. */
+    DEMO_LOGIN: bool.optional(),
+    WECHAT_APP_ID: z.string().optional(),
+    WECHAT_APP_SECRET: z.string().optional(),
+    WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+    ALIPAY_APP_ID: z.string().optional(),
+    ALIPAY_PRIVATE_KEY: z.string().optional(),
+    ALIPAY_PUBLIC_KEY: z.string().optional(),
+    ALIPAY_GATEWAY: z.string().url().default('https://openapi.alipay.com/gateway.do'),
+    /** console prints codes to the log (development only). */
+    SMS_PROVIDER: z.enum(['console', 'none']).default('console'),
     SERVE_STATIC: bool.default(true),
+    /** Behind nginx/SLB: true, a hop count, or comma-separated proxy addresses/CIDRs, so req.ip is the shopper's. */
+    TRUST_PROXY: z.string().optional(),
+    /** Extra origins allowed to call the API from a browser (the storefront and admin are same-origin). */
+    CORS_ORIGINS: z
+      .string()
+      .optional()
+      .transform((v) => (v ? v.split(',').map((o) => o.trim()).filter(Boolean) : [])),
+    /** Serve HTTPS directly (with HSTS) instead of behind a TLS-terminating proxy. */
+    TLS_CERT_FILE: z.string().optional(),
+    TLS_KEY_FILE: z.string().optional(),
     STOREFRONT_DIR: z.string().default(path.join(repoRoot, 'apps/miniapp/dist/h5')),
     ADMIN_DIR: z.string().default(path.join(repoRoot, 'apps/admin/dist')),
   })
   .superRefine((c, ctx) => {
+    if (Boolean(c.TLS_CERT_FILE) !== Boolean(c.TLS_KEY_FILE)) {
+      ctx.addIssue({ code: 'custom', path: [c.TLS_CERT_FILE ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE'], message: 'set both TLS_CERT_FILE and TLS_KEY_FILE' });
+    }
+    for (const origin of c.CORS_ORIGINS) {
+      if (!/^https?:\/\/[^/]+$/.test(origin)) ctx.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: `not an origin: ${origin}` });
+    }
     if (c.STORAGE_DRIVER === 's3') {
       for (const key of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
         if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when STORAGE_DRIVER=s3' });
       }
     }
     if (c.NODE_ENV === 'production') {
-      for (const key of ['DATA_KEYS', 'DATA_KEY_ID', 'BLIND_INDEX_KEY'] as const) {
+      for (const key of ['DATA_KEYS', 'DATA_KEY_ID', 'BLIND_INDEX_KEY', 'AUTH_TOKEN_SECRET'] as const) {
         if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required in production (embedded mode generates them under DATA_DIR)' });
+      }
+      if (c.DEMO_LOGIN) {
+        ctx.addIssue({ code: 'custom', path: ['DEMO_LOGIN'], message: 'demo login cannot be enabled in production' });
+      }
+      if (c.SMS_PROVIDER === 'console') {
+        ctx.addIssue({ code: 'custom', path: ['SMS_PROVIDER'], message: 'the console SMS provider prints codes to the log; set a real provider or none in production' });
       }
       if (c.PAYMENT_MODE === 'sandbox') {
         ctx.addIssue({ code: 'custom', path: ['PAYMENT_MODE'], message: 'the sandbox payment provider cannot run in production' });
@@ -73,6 +109,8 @@ export interface Config extends RawConfig {
   database: 'pglite' | 'postgres';
   redis: boolean;
   version: string;
+  wechat: { appId: string; appSecret: string } | undefined;
+  alipay: { appId: string; privateKey: string; alipayPublicKey: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const c = parsed.data;
   c.LOG_FORMAT ??= process.stdout.isTTY && c.NODE_ENV !== 'production' ? 'pretty' : 'json';
+  c.DEMO_LOGIN ??= c.NODE_ENV !== 'production';
   const dataDir = path.resolve(c.DATA_DIR);
   return {
     ...c,
@@ -100,5 +139,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: c.DATABASE_URL ? 'postgres' : 'pglite',
     redis: Boolean(c.REDIS_URL),
     version: APP_VERSION,
+    wechat: c.WECHAT_APP_ID && c.WECHAT_APP_SECRET ? { appId: c.WECHAT_APP_ID, appSecret: c.WECHAT_APP_SECRET } : undefined,
+    alipay:
+      c.ALIPAY_APP_ID && c.ALIPAY_PRIVATE_KEY && c.ALIPAY_PUBLIC_KEY
+        ? { appId: c.ALIPAY_APP_ID, privateKey: c.ALIPAY_PRIVATE_KEY, alipayPublicKey: c.ALIPAY_PUBLIC_KEY }
+        : undefined,
   };
 }

@@ -6,9 +6,11 @@ import pg from 'pg';
 import { loadConfig, type Config } from '../src/config.ts';
 import { buildApp, type AppOptions } from '../src/http/app.ts';
 import type { Clock } from '../src/infra/clock.ts';
-import { openDatabase, type Database } from '../src/infra/db/db.ts';
+import { sql } from 'drizzle-orm';
+import { openDatabase, queryRows, type Database } from '../src/infra/db/db.ts';
 import { createInfra, type Infra } from '../src/infra/index.ts';
 import { createLogger } from '../src/infra/logger.ts';
+import type { SmsProvider } from '../src/infra/sms.ts';
 
 export const silentLog = createLogger({ LOG_LEVEL: 'silent', NODE_ENV: 'test' });
 
@@ -88,10 +90,10 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function testInfra(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestContext> {
+export async function testInfra(options: { env?: Record<string, string>; clock?: Clock; sms?: SmsProvider } = {}): Promise<TestContext> {
   const config = testConfig(options.env);
   const { database, drop } = await testDatabase();
-  const infra = await createInfra(config, silentLog, { database, clock: options.clock });
+  const infra = await createInfra(config, silentLog, { database, clock: options.clock, sms: options.sms });
   return {
     infra,
     async close() {
@@ -102,7 +104,7 @@ export async function testInfra(options: { env?: Record<string, string>; clock?:
   };
 }
 
-export async function testApp(options: { env?: Record<string, string>; clock?: Clock; app?: AppOptions } = {}) {
+export async function testApp(options: { env?: Record<string, string>; clock?: Clock; sms?: SmsProvider; app?: AppOptions } = {}) {
   const ctx = await testInfra(options);
   const app = await buildApp(ctx.infra, options.app);
   await app.ready();
@@ -130,4 +132,43 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 10_
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }
+}
+
+/** An SMS provider that keeps what it "sent", so tests can read login codes. */
+export function capturingSms(): SmsProvider & { sent: { phone: string; text: string }[]; lastCode(phone: string): string } {
+  const sent: { phone: string; text: string }[] = [];
+  return {
+    kind: 'console',
+    sent,
+    async send(phone, text) {
+      sent.push({ phone, text });
+    },
+    lastCode(phone) {
+      const msg = [...sent].reverse().find((m) => m.phone === phone);
+      const code = msg?.text.match(/\d{6}/)?.[0];
+      if (!code) throw new Error(`no code sent to ${phone}`);
+      return code;
+    },
+  };
+}
+
+/**
+ * Data-protection check: every text-like column of every table, searched for `needle`. Returns the
+ * "table.column" places where it appears in plaintext.
+ */
+export async function findPlaintext(db: Database['db'], needle: string): Promise<string[]> {
+  const columns = await queryRows<{ table_name: string; column_name: string }>(
+    db,
+    sql`select table_name, column_name from information_schema.columns
+        where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb', 'json', 'character')`,
+  );
+  const hits: string[] = [];
+  for (const c of columns) {
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from ${sql.identifier(c.table_name)} where ${sql.identifier(c.column_name)}::text like ${'%' + needle + '%'}`,
+    );
+    if (row && row.n > 0) hits.push(`${c.table_name}.${c.column_name}`);
+  }
+  return hits;
 }

@@ -92,7 +92,7 @@ describe('the minimall process', { timeout: 120_000 }, () => {
     expect(await first.exited).toBe(0);
     const third = run([bin, 'migrate'], { DATA_DIR: dataDir });
     expect(await third.exited).toBe(0);
-    expect(third.stdout).toContain('migrated pglite database: 1 migration(s)');
+    expect(third.stdout).toMatch(/migrated pglite database: \d+ migration\(s\) applied in total/);
   });
 
   it('worker refuses to run on PGlite and says why', async () => {

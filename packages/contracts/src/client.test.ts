@@ -7,6 +7,7 @@ import { ApiError } from './errors.ts';
 const getProduct = defineEndpoint({
   method: 'GET',
   path: '/api/shop/stores/:storeId/products/:productId',
+  auth: 'public',
   summary: 'probe',
   tags: ['test'],
   params: z.object({ storeId: z.string(), productId: z.string() }),
@@ -17,6 +18,7 @@ const getProduct = defineEndpoint({
 const addToCart = defineEndpoint({
   method: 'POST',
   path: '/api/shop/cart/items',
+  auth: 'customer',
   summary: 'probe',
   tags: ['test'],
   body: z.object({ skuId: z.string(), quantity: z.number().int() }),

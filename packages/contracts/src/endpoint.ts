@@ -15,6 +15,12 @@ export interface Endpoint<
   method: HttpMethod;
   /** Fastify-style path with `:param` placeholders, always under /api. */
   path: string;
+  /**
+   * Who may call it: anyone, a signed-in shopper, or staff holding `permission`. Explicit on every
+   * endpoint; the server refuses to register an /api/admin endpoint without a permission.
+   */
+  auth: 'public' | 'customer' | 'staff';
+  permission?: string;
   summary: string;
   tags: string[];
   params?: P;

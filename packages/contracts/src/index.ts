@@ -3,3 +3,4 @@ export * from './endpoint.ts';
 export * from './client.ts';
 export * from './money.ts';
 export * from './system.ts';
+export * from './identity.ts';

@@ -37,6 +37,7 @@ export const systemEndpoints = {
   info: defineEndpoint({
     method: 'GET',
     path: '/api/system/info',
+    auth: 'public',
     summary: 'Shop platform name, version and which runtime adapters are active',
     tags: ['system'],
     response: systemInfoSchema,

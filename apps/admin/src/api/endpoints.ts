@@ -4,6 +4,7 @@ import { defineEndpoint, readinessSchema } from '@minimall/contracts';
 export const readinessEndpoint = defineEndpoint({
   method: 'GET',
   path: '/readyz',
+  auth: 'public',
   summary: 'Whether every dependency (database, cache, queue, storage) answers, with latencies',
   tags: ['system'],
   response: readinessSchema,

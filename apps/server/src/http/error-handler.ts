@@ -62,6 +62,8 @@ export function mapError(err: FastifyError | Error): Mapped {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const { status, body } = mapError(err);
+    const retryAfter = (body.details as { retryAfterSec?: unknown } | undefined)?.retryAfterSec;
+    if (status === 429 && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     if (status >= 500) req.log.error({ err }, 'unhandled error');
     else req.log.info({ code: body.code, status, detail: err.message }, 'request rejected');
     void reply.status(status).send(body);

@@ -6,12 +6,16 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { testApp, usingPostgres, usingRedis } from '../../test/harness.ts';
+import { migrationsFolder } from '../infra/db/db.ts';
 import { DomainError } from '../shared/errors.ts';
 import { route } from './route.ts';
+
+const migrationCount = (JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
 
 const probe = defineEndpoint({
   method: 'POST',
   path: '/api/test/orders/:storeId',
+  auth: 'public',
   summary: 'probe',
   tags: ['test'],
   params: z.object({ storeId: z.uuid() }),
@@ -26,7 +30,7 @@ describe('HTTP surface', () => {
 
   beforeAll(async () => {
     ctx = await testApp({
-      env: { BODY_LIMIT_BYTES: '2048' },
+      env: { BODY_LIMIT_BYTES: '2048', CORS_ORIGINS: 'https://partner.example.com' },
       app: {
         plugins: [
           async (instance) => {
@@ -67,7 +71,7 @@ describe('HTTP surface', () => {
     expect(info).toMatchObject({
       name: 'minimall',
       environment: 'test',
-      schemaVersion: 1,
+      schemaVersion: migrationCount,
       runtime: {
         database: usingPostgres ? 'postgres' : 'pglite',
         cache: usingRedis ? 'redis' : 'memory',
@@ -76,6 +80,21 @@ describe('HTTP surface', () => {
         payments: 'sandbox',
       },
     });
+  });
+
+  it('sends security headers on every response', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/system/info' });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('allows cross-origin calls only from configured origins', async () => {
+    const allowed = await app.inject({ method: 'GET', url: '/api/system/info', headers: { origin: 'https://partner.example.com' } });
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://partner.example.com');
+    const other = await app.inject({ method: 'GET', url: '/api/system/info', headers: { origin: 'https://evil.example.net' } });
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('echoes a sane X-Request-Id and mints one otherwise', async () => {

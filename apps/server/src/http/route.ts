@@ -1,6 +1,8 @@
 import { errorBodySchema, type Endpoint } from '@minimall/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { Actor } from '../shared/context.ts';
+import { DomainError } from '../shared/errors.ts';
 
 type Out<E extends Endpoint> = z.output<E['response']>;
 type In<S> = [S] extends [undefined] ? undefined : z.output<NonNullable<S> & z.ZodType>;
@@ -11,7 +13,29 @@ export interface RouteInput<E extends Endpoint> {
   body: In<E['body']>;
   req: FastifyRequest;
   reply: FastifyReply;
+  actor: Actor;
 }
+
+/** The customer id behind a request to an `auth: 'customer'` endpoint (route() has already checked it). */
+export function customerId(actor: Actor): string {
+  if (actor.kind !== 'customer') throw new DomainError('UNAUTHENTICATED', '请先登录', 401);
+  return actor.customerId;
+}
+
+function authorize(endpoint: Endpoint, actor: Actor): void {
+  if (endpoint.auth === 'public') return;
+  if (endpoint.auth === 'customer') {
+    if (actor.kind !== 'customer') throw new DomainError('UNAUTHENTICATED', '请先登录', 401);
+    return;
+  }
+  if (actor.kind !== 'staff') throw new DomainError('UNAUTHENTICATED', '请先登录', 401);
+  if (!endpoint.permission || !actor.permissions.has(endpoint.permission)) {
+    throw new DomainError('FORBIDDEN', '没有权限执行此操作', 403, { permission: endpoint.permission });
+  }
+}
+
+/** Every registered endpoint, for route-table tests (e.g. each admin route refuses staff without its permission). */
+export const registeredEndpoints: Endpoint[] = [];
 
 /**
  * Registers a contracts endpoint: the same zod schemas validate the request, serialise the response,
@@ -19,19 +43,27 @@ export interface RouteInput<E extends Endpoint> {
  */
 export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, handler: (input: RouteInput<E>) => Promise<Out<E>>): void {
   const status = endpoint.status ?? 200;
+  if (endpoint.path.startsWith('/api/admin/') && (endpoint.auth !== 'staff' || !endpoint.permission)) {
+    throw new Error(`${endpoint.method} ${endpoint.path}: admin endpoints must require staff with a permission`);
+  }
+  if (!registeredEndpoints.includes(endpoint)) registeredEndpoints.push(endpoint);
   app.route({
     method: endpoint.method,
     url: endpoint.path,
     schema: {
       summary: endpoint.summary,
       tags: endpoint.tags,
+      ...(endpoint.auth === 'public' ? {} : { security: [{ bearerAuth: [] }] }),
       ...(endpoint.params ? { params: endpoint.params } : {}),
       ...(endpoint.query ? { querystring: endpoint.query } : {}),
       ...(endpoint.body ? { body: endpoint.body } : {}),
       response: { [status]: endpoint.response, '4xx': errorBodySchema, '5xx': errorBodySchema },
     },
+    config: { auth: endpoint.auth, permission: endpoint.permission },
+    preHandler: async (req) => authorize(endpoint, req.actor),
     handler: async (req, reply) => {
       const result = await handler({
+        actor: req.actor,
         params: req.params as In<E['params']>,
         query: req.query as In<E['query']>,
         body: req.body as In<E['body']>,

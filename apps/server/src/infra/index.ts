@@ -13,6 +13,7 @@ import { databaseDeadLetters } from './queue/dead-letters.ts';
 import { createMemoryQueue } from './queue/memory-queue.ts';
 import type { JobQueue } from './queue/queue.ts';
 import { resolveSecrets } from './secrets.ts';
+import { consoleSms, noSms, type SmsProvider } from './sms.ts';
 import { createLocalStorage } from './storage/local-storage.ts';
 import { createS3Storage } from './storage/s3-storage.ts';
 import type { ObjectStorage } from './storage/storage.ts';
@@ -29,6 +30,9 @@ export interface Infra {
   storage: ObjectStorage;
   cipher: FieldCipher;
   blindIndex: BlindIndexer;
+  /** HMAC key for access tokens. */
+  tokenSecret: Buffer;
+  sms: SmsProvider;
   redis: Redis | undefined;
   close(): Promise<void>;
 }
@@ -37,6 +41,7 @@ export interface InfraOverrides {
   clock?: Clock;
   database?: Database;
   storage?: ObjectStorage;
+  sms?: SmsProvider;
 }
 
 export async function createInfra(config: Config, log: Logger, overrides: InfraOverrides = {}): Promise<Infra> {
@@ -92,6 +97,8 @@ export async function createInfra(config: Config, log: Logger, overrides: InfraO
     storage,
     cipher,
     blindIndex,
+    tokenSecret: Buffer.from(secrets.authTokenSecret, 'base64'),
+    sms: overrides.sms ?? (config.SMS_PROVIDER === 'console' ? consoleSms(log) : noSms),
     redis,
     async close() {
       await events.stopRelay();

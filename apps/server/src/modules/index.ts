@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Infra } from '../infra/index.ts';
+import { identityRoutes } from './identity/index.ts';
 import { systemRoutes } from './system/system.routes.ts';
 
 export interface ModuleDefinition {
@@ -10,4 +11,7 @@ export interface ModuleDefinition {
 }
 
 /** Every domain, in dependency order. A new domain adds one line here. */
-export const modules: ModuleDefinition[] = [{ name: 'system', routes: systemRoutes }];
+export const modules: ModuleDefinition[] = [
+  { name: 'system', routes: systemRoutes },
+  { name: 'identity', routes: identityRoutes },
+];

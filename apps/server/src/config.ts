@@ -57,6 +57,8 @@ export const configSchema = z
     ALIPAY_PRIVATE_KEY: z.string().optional(),
     ALIPAY_PUBLIC_KEY: z.string().optional(),
     ALIPAY_GATEWAY: z.string().url().default('https://openapi.alipay.com/gateway.do'),
+    /** The first owner's password (automation); otherwise one is generated and printed once at first start. */
+    OWNER_INITIAL_PASSWORD: z.string().min(10).optional(),
     /** console prints codes to the log (development only). */
     SMS_PROVIDER: z.enum(['console', 'none']).default('console'),
     SERVE_STATIC: bool.default(true),

@@ -5,6 +5,10 @@ import { createInfra, type Infra, type InfraOverrides } from './infra/index.ts';
 import { createLogger, type Logger } from './infra/logger.ts';
 import { modules } from './modules/index.ts';
 
+export async function bootstrapModules(infra: Infra): Promise<void> {
+  for (const mod of modules) await mod.bootstrap?.(infra);
+}
+
 /** Registers every domain's job handlers and event subscribers on this process's queue. */
 export function registerJobs(infra: Infra): void {
   for (const mod of modules) mod.jobs?.(infra);
@@ -32,6 +36,7 @@ export async function start(config: Config, log: Logger, options: StartOptions):
   try {
     const version = await infra.database.migrate();
     log.info({ database: infra.database.kind, schemaVersion: version }, 'database migrated');
+    await bootstrapModules(infra);
     if (options.jobs) {
       registerJobs(infra);
       await infra.queue.start();

@@ -9,8 +9,11 @@ import type { Clock } from '../src/infra/clock.ts';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type Database } from '../src/infra/db/db.ts';
 import { createInfra, type Infra } from '../src/infra/index.ts';
+import { bootstrapModules } from '../src/runtime.ts';
 import { createLogger } from '../src/infra/logger.ts';
 import type { SmsProvider } from '../src/infra/sms.ts';
+
+export const TEST_OWNER_PASSWORD = 'Owner-pass-2026';
 
 export const silentLog = createLogger({ LOG_LEVEL: 'silent', NODE_ENV: 'test' });
 
@@ -105,7 +108,8 @@ export async function testInfra(options: { env?: Record<string, string>; clock?:
 }
 
 export async function testApp(options: { env?: Record<string, string>; clock?: Clock; sms?: SmsProvider; app?: AppOptions } = {}) {
-  const ctx = await testInfra(options);
+  const ctx = await testInfra({ ...options, env: { OWNER_INITIAL_PASSWORD: TEST_OWNER_PASSWORD, ...options.env } });
+  await bootstrapModules(ctx.infra);
   const app = await buildApp(ctx.infra, options.app);
   await app.ready();
   return {

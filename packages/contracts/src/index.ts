@@ -4,3 +4,5 @@ export * from './client.ts';
 export * from './money.ts';
 export * from './system.ts';
 export * from './identity.ts';
+export * from './permissions.ts';
+export * from './staff.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Infra } from '../infra/index.ts';
-import { authenticate } from '../modules/identity/index.ts';
+import { authenticate, staffActor } from '../modules/identity/index.ts';
 import type { Actor } from '../shared/context.ts';
 
 declare module 'fastify' {
@@ -25,7 +25,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { infra: Infra }
     if (!header?.startsWith('Bearer ')) return;
     const claims = await authenticate({ infra: opts.infra, now: opts.infra.clock.now() }, header.slice(7).trim());
     if (!claims) return;
-    // staff permissions are resolved by the staff module once it exists; until then staff have none
-    req.actor = claims.typ === 'customer' ? { kind: 'customer', customerId: claims.sub } : { kind: 'staff', staffId: claims.sub, permissions: new Set() };
+    if (claims.typ === 'customer') req.actor = { kind: 'customer', customerId: claims.sub };
+    else req.actor = (await staffActor(opts.infra, claims.sub)) ?? ANONYMOUS;
   });
 });

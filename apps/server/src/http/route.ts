@@ -29,6 +29,8 @@ function authorize(endpoint: Endpoint, actor: Actor): void {
     return;
   }
   if (actor.kind !== 'staff') throw new DomainError('UNAUTHENTICATED', '请先登录', 401);
+  if (endpoint.permission === 'self') return;
+  if (actor.mustChangePassword) throw new DomainError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码', 403);
   if (!endpoint.permission || !actor.permissions.has(endpoint.permission)) {
     throw new DomainError('FORBIDDEN', '没有权限执行此操作', 403, { permission: endpoint.permission });
   }
@@ -43,8 +45,10 @@ export const registeredEndpoints: Endpoint[] = [];
  */
 export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, handler: (input: RouteInput<E>) => Promise<Out<E>>): void {
   const status = endpoint.status ?? 200;
-  if (endpoint.path.startsWith('/api/admin/') && (endpoint.auth !== 'staff' || !endpoint.permission)) {
-    throw new Error(`${endpoint.method} ${endpoint.path}: admin endpoints must require staff with a permission`);
+  const adminGuarded = endpoint.auth === 'staff' && Boolean(endpoint.permission);
+  const adminSignIn = endpoint.auth === 'public' && endpoint.path.startsWith('/api/admin/auth/');
+  if (endpoint.path.startsWith('/api/admin/') && !adminGuarded && !adminSignIn) {
+    throw new Error(`${endpoint.method} ${endpoint.path}: admin endpoints must require staff with a permission ('self' for own-account operations)`);
   }
   if (!registeredEndpoints.includes(endpoint)) registeredEndpoints.push(endpoint);
   app.route({
@@ -60,7 +64,8 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, han
       response: { [status]: endpoint.response, '4xx': errorBodySchema, '5xx': errorBodySchema },
     },
     config: { auth: endpoint.auth, permission: endpoint.permission },
-    preHandler: async (req) => authorize(endpoint, req.actor),
+    // before the body is even parsed: unauthorised callers learn nothing from validation errors
+    onRequest: async (req) => authorize(endpoint, req.actor),
     handler: async (req, reply) => {
       const result = await handler({
         actor: req.actor,

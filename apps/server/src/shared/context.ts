@@ -8,7 +8,16 @@ export type Actor =
   | { kind: 'anonymous' }
   | { kind: 'system'; job?: string }
   | { kind: 'customer'; customerId: string }
-  | { kind: 'staff'; staffId: string; permissions: ReadonlySet<string>; storeIds?: ReadonlySet<string> };
+  | {
+      kind: 'staff';
+      staffId: string;
+      name: string;
+      permissions: ReadonlySet<string>;
+      /** Stores the member is limited to; empty = all stores. */
+      storeIds: ReadonlySet<string>;
+      /** Until the initial password is changed, only the own-account endpoints answer. */
+      mustChangePassword: boolean;
+    };
 
 /**
  * What every use case receives first: `db` (the pool, or the open transaction inside withTx), one
@@ -22,6 +31,8 @@ export interface Ctx {
   infra: Infra;
   /** True inside withTx: nested use cases join the transaction instead of opening another. */
   inTx: boolean;
+  /** Client address of the request (for audit records); undefined for jobs. */
+  ip?: string;
 }
 
 export function systemCtx(infra: Infra, job?: string): Ctx {
@@ -29,7 +40,7 @@ export function systemCtx(infra: Infra, job?: string): Ctx {
 }
 
 export function requestCtx(infra: Infra, req: FastifyRequest, actor: Actor = { kind: 'anonymous' }): Ctx {
-  return { db: infra.database.db, now: infra.clock.now(), actor, log: req.log as unknown as Logger, infra, inTx: false };
+  return { db: infra.database.db, now: infra.clock.now(), actor, log: req.log as unknown as Logger, infra, inTx: false, ip: req.ip };
 }
 
 /** Opens the use case's one transaction (or joins the caller's) and hands a ctx bound to it to `fn`. */

@@ -95,6 +95,12 @@ describe('the minimall process', { timeout: 120_000 }, () => {
     expect(third.stdout).toMatch(/migrated pglite database: \d+ migration\(s\) applied in total/);
   });
 
+  it('rotate-keys runs as a command and reports what it re-encrypted', async () => {
+    const child = run([bin, 'rotate-keys'], { DATA_DIR: path.join(tmp, 'rotate') });
+    expect(await child.exited).toBe(0);
+    expect(child.stdout).toMatch(/re-encrypted 0 value\(s\) under key k1/);
+  });
+
   it('worker refuses to run on PGlite and says why', async () => {
     const child = run([bin, 'worker'], { DATA_DIR: path.join(tmp, 'worker') });
     expect(await child.exited).toBe(2);

@@ -1,6 +1,9 @@
 import { ConfigError } from '../config.ts';
 import { openDatabase } from '../infra/db/db.ts';
 import { DataDirLockedError } from '../infra/db/pglite-lock.ts';
+import { createInfra } from '../infra/index.ts';
+import { rotateEncryptedColumns } from '../infra/key-rotation.ts';
+import { encryptedColumns } from '../modules/index.ts';
 import { configAndLogger, exitOnSignals, start } from '../runtime.ts';
 
 const HELP = `minimall <command> [options]
@@ -10,6 +13,7 @@ Commands:
                       --no-jobs runs an API-only process (needs REDIS_URL; workers run the jobs).
   worker              Job processors only, for scale-out. Needs PostgreSQL (DATABASE_URL) and Redis (REDIS_URL).
   migrate             Apply database migrations and exit.
+  rotate-keys         Re-encrypt personal data under DATA_KEY_ID (after adding a new key to DATA_KEYS).
   help                This text.
 
 Configuration comes from environment variables; see README.md.`;
@@ -35,6 +39,25 @@ async function main(argv: string[]): Promise<void> {
       console.log(`migrated ${database.kind} database: ${version} migration(s) applied in total`);
     } finally {
       await database.close();
+    }
+    return;
+  }
+
+  if (command === 'rotate-keys') {
+    const infra = await createInfra(config, log);
+    try {
+      await infra.database.migrate();
+      const started = Date.now();
+      const result = await rotateEncryptedColumns(infra.database.db, infra.cipher, encryptedColumns, {
+        onProgress: ({ column, done, total }) => {
+          const pct = total ? Math.round((done / total) * 100) : 100;
+          process.stdout.write(`\r${column.padEnd(36)} ${String(done).padStart(8)} / ${total} (${pct}%)${done === total ? '\n' : ''}`);
+        },
+      });
+      const n = Object.values(result).reduce((a, b) => a + b, 0);
+      console.log(`re-encrypted ${n} value(s) under key ${infra.cipher.currentKeyId} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } finally {
+      await infra.close();
     }
     return;
   }

@@ -50,6 +50,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: { include: compileInclude },
+      // Styles are BEM-scoped per component, so the order shared chunks put them in is irrelevant.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -74,6 +76,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         // Runs after the platform plugin's own chain changes, so this alias wins.
         chain.resolve.alias.set('@tarojs/router$', routerDir);
+        // Taro splits only initial chunks, so every lazily loaded page chunk carried its own copy
+        // of the component library and zod (~65 KiB brotli each); share them between pages too.
+        chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' });
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },

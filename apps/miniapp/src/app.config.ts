@@ -1,6 +1,13 @@
-// Tab pages live in the main package; later domains go into subpackages (see CONVENTIONS.md).
+// Tab pages live in the main package; every other domain is a subpackage (see CONVENTIONS.md).
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/mine/index'],
+  subPackages: [
+    {
+      // Profile and address book: opened from 我的, never on the first screen.
+      root: 'packages/account',
+      pages: ['pages/profile/index', 'pages/addresses/index', 'pages/address-edit/index'],
+    },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#e4393c',

@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro';
-import { createApiClient, type ApiClient, type FetchLike } from '@minimall/contracts';
+import type { FetchLike } from '@minimall/contracts';
+import { session } from '../session/session';
+import { createAuthedClient, type AuthedApiClient } from './authed-client';
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -34,9 +36,10 @@ export const taroFetch: FetchLike = (url, init) => {
   );
 };
 
-/** The storefront's only way to reach the API. */
-export const api: ApiClient = createApiClient({
+/** The storefront's only way to reach the API; signed-in calls carry the shopper's token. */
+export const api: AuthedApiClient = createAuthedClient({
   baseUrl: process.env.TARO_APP_API_BASE,
   fetch: taroFetch,
+  session,
   timeoutMs: REQUEST_TIMEOUT_MS,
 });

@@ -168,7 +168,9 @@ export async function updateProfile(
   customerId: string,
   changes: Partial<Pick<NewCustomer, 'nickname' | 'gender' | 'birthday' | 'avatarUrl'>>,
 ): Promise<CustomerProfile> {
-  if (changes.birthday && changes.birthday > ctx.now.toISOString().slice(0, 10)) {
+  // "today" is the shop's calendar day (China), not UTC's: 00:00–08:00 in Beijing is still yesterday in UTC
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(ctx.now);
+  if (changes.birthday && changes.birthday > today) {
     throw new DomainError('VALIDATION_FAILED', '生日不能晚于今天', 400, { fields: [{ in: 'body', path: 'birthday', message: '生日不能晚于今天' }] });
   }
   const row = await updateCustomer(ctx.db, customerId, { ...changes, updatedAt: ctx.now });

@@ -6,6 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 
+/** The first owner's password on the e2e server (the console forces a change at first sign-in). */
+export const E2E_OWNER_PASSWORD = 'E2e-owner-2026';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 function freePort(): Promise<number> {
@@ -36,6 +39,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     DATA_DIR: dataDir,
     LOG_FORMAT: 'json',
     LOG_LEVEL: 'warn',
+    OWNER_INITIAL_PASSWORD: E2E_OWNER_PASSWORD,
   };
   if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
   if (process.env.E2E_REDIS_URL) env.REDIS_URL = process.env.E2E_REDIS_URL;

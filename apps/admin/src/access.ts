@@ -1,18 +1,23 @@
 import { createContext, useContext } from 'react';
+import type { Permission as StaffPermission } from '@minimall/contracts';
 
-/** Permission strings a route or action can require; the identity module will grant them per staff role. */
-export type Permission = 'system.read';
+/** What a route or action can require: a catalog permission, or `self` (any signed-in staff member). */
+export type Permission = StaffPermission | 'self';
 
 export type AccessFn = (permission: Permission) => boolean;
 
-/** Until staff accounts exist every signed-in merchant may see everything. */
-export const allowAll: AccessFn = () => true;
+/** The access check for a staff member holding `granted`; `self` needs nothing beyond being signed in. */
+export function accessFor(granted: readonly StaffPermission[]): AccessFn {
+  const held = new Set<Permission>(granted);
+  return (permission) => permission === 'self' || held.has(permission);
+}
 
 export function isAllowed(required: Permission | undefined, access: AccessFn): boolean {
   return required === undefined || access(required);
 }
 
-export const AccessContext = createContext<AccessFn>(allowAll);
+/** Signed out nobody may do anything; the session provider replaces this with the member's own check. */
+export const AccessContext = createContext<AccessFn>(accessFor([]));
 
 export function useAccess(): AccessFn {
   return useContext(AccessContext);

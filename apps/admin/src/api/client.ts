@@ -1,6 +1,6 @@
-import { createApiClient } from '@minimall/contracts';
 import type { ApiClient, FetchLike } from '@minimall/contracts';
 import { readinessEndpoint } from './endpoints.ts';
+import { createAdminClient, crossTabLock, sessionEvents, tokenStore } from './session.ts';
 
 const browserFetch: FetchLike = async (url, init) => {
   const res = await window.fetch(url, init);
@@ -11,5 +11,10 @@ const browserFetch: FetchLike = async (url, init) => {
   return res;
 };
 
-/** The admin's only way to the API: same origin, typed by @minimall/contracts. */
-export const apiClient: ApiClient = createApiClient({ baseUrl: '', fetch: browserFetch });
+/** The admin's only way to the API: same origin, typed by @minimall/contracts, signed in as the staff member. */
+export const apiClient: ApiClient = createAdminClient({
+  fetch: browserFetch,
+  tokens: tokenStore,
+  onEvent: sessionEvents.emit,
+  lock: crossTabLock,
+});

@@ -1,17 +1,20 @@
-import { Suspense, useEffect, useMemo, useState } from 'react';
-import { Layout, Menu, Skeleton, Typography, theme } from 'antd';
+import { Suspense, lazy, useMemo, useState } from 'react';
+import { App, Avatar, Dropdown, Layout, Menu, Modal, Skeleton, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
-import { ShopOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useAccess } from '../access.ts';
 import { PageTrailContext } from '../components/page-container.tsx';
-import { PageSkeleton } from '../components/page-skeleton.tsx';
+import { CardSkeleton, PageSkeleton } from '../components/page-skeleton.tsx';
+import { APP_TITLE, useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useSession, useStaff } from '../hooks/use-session.tsx';
 import { useSystemInfo } from '../hooks/use-system-info.tsx';
 import { findTrail, menuFromRoutes } from '../router/menu.ts';
 import type { MenuNode } from '../router/menu.ts';
 import type { AppRoute } from '../router/types.ts';
 
-const APP_TITLE = '商家后台';
+// Forms are not part of the first screen; the password form comes with the dialog that needs it.
+const ChangePasswordForm = lazy(() => import('../components/change-password-form.tsx').then((m) => ({ default: m.ChangePasswordForm })));
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -34,6 +37,50 @@ function ShopName() {
   return <>{APP_TITLE}</>;
 }
 
+function AccountMenu() {
+  const { staff } = useStaff();
+  const { signOut } = useSession();
+  const { message } = App.useApp();
+  const { token } = theme.useToken();
+  const [changingPassword, setChangingPassword] = useState(false);
+
+  const items: MenuProps['items'] = [
+    { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
+  ];
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'password') setChangingPassword(true);
+    if (key === 'logout') signOut();
+  };
+
+  return (
+    <>
+      <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+        <button
+          type="button"
+          aria-label={`账号菜单：${staff.displayName}`}
+          style={{ display: 'flex', alignItems: 'center', gap: 8, border: 'none', background: 'none', cursor: 'pointer', padding: '0 4px', height: 40 }}
+        >
+          <Avatar size="small" icon={<UserOutlined />} style={{ background: token.colorPrimary }} />
+          <Typography.Text data-testid="staff-name">{staff.displayName}</Typography.Text>
+          <DownOutlined style={{ fontSize: 10, color: token.colorTextTertiary }} />
+        </button>
+      </Dropdown>
+      <Modal title="修改密码" open={changingPassword} footer={null} onCancel={() => setChangingPassword(false)} destroyOnHidden width={420}>
+        <Suspense fallback={<CardSkeleton rows={5} />}>
+          <ChangePasswordForm
+            onChanged={() => {
+              setChangingPassword(false);
+              message.success('密码已修改');
+            }}
+          />
+        </Suspense>
+      </Modal>
+    </>
+  );
+}
+
 export function BasicLayout({ routes }: { routes: AppRoute[] }) {
   const access = useAccess();
   const { pathname } = useLocation();
@@ -45,9 +92,7 @@ export function BasicLayout({ routes }: { routes: AppRoute[] }) {
   const trail = useMemo(() => findTrail(routes, pathname), [routes, pathname]);
   const page = trail.at(-1);
 
-  useEffect(() => {
-    document.title = page ? `${page.title} - ${APP_TITLE}` : APP_TITLE;
-  }, [page]);
+  useDocumentTitle(page?.title);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -111,6 +156,9 @@ export function BasicLayout({ routes }: { routes: AppRoute[] }) {
           <Typography.Text strong style={{ fontSize: 16 }} data-testid="shop-name">
             <ShopName />
           </Typography.Text>
+          <div style={{ marginInlineStart: 'auto' }}>
+            <AccountMenu />
+          </div>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
           <PageTrailContext.Provider value={trail}>

@@ -1,11 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { allowAll } from '../access.ts';
+import { allPermissions } from '@minimall/contracts';
+import { accessFor } from '../access.ts';
 import type { AccessFn } from '../access.ts';
 import { appRoutes } from '../routes.tsx';
 import { findTrail, menuFromRoutes } from './menu.ts';
 import type { AppRoute } from './types.ts';
 
 const denyAll: AccessFn = () => false;
+const owner = accessFor(allPermissions);
 
 const fixtureRoutes: AppRoute[] = [
   {
@@ -21,11 +23,33 @@ const fixtureRoutes: AppRoute[] = [
 ];
 
 describe('menuFromRoutes', () => {
-  it('lists the 系统状态 page under 概览 when everything is allowed', () => {
-    const menu = menuFromRoutes(appRoutes, allowAll);
+  it('lists every page to the owner, who holds every permission', () => {
+    const menu = menuFromRoutes(appRoutes, owner);
 
-    expect(menu.map((node) => node.title)).toEqual(['概览']);
+    expect(menu.map((node) => node.title)).toEqual(['概览', '员工与权限']);
     expect(menu[0]?.children?.map((node) => [node.title, node.path])).toEqual([['系统状态', '/']]);
+    expect(menu[1]?.children?.map((node) => [node.title, node.path])).toEqual([
+      ['员工管理', '/staff'],
+      ['角色权限', '/roles'],
+      ['操作日志', '/audit-logs'],
+    ]);
+  });
+
+  it('hides the pages a member has no permission for, and groups left empty', () => {
+    const menu = menuFromRoutes(appRoutes, accessFor(['staff.read']));
+
+    expect(menu.map((node) => node.title)).toEqual(['员工与权限']);
+    expect(menu[0]?.children?.map((node) => node.title)).toEqual(['员工管理', '角色权限']);
+  });
+
+  it('shows 操作日志 alone to a member who may only read the audit trail', () => {
+    const menu = menuFromRoutes(appRoutes, accessFor(['audit.read', 'order.read']));
+
+    expect(menu.flatMap((node) => node.children ?? []).map((node) => node.title)).toEqual(['操作日志']);
+  });
+
+  it('shows nothing to a member whose roles grant no console page', () => {
+    expect(menuFromRoutes(appRoutes, accessFor(['order.read', 'support.chat']))).toEqual([]);
   });
 
   it('is empty when the access function denies everything', () => {

@@ -7,8 +7,18 @@ export interface AppRoute {
   path: string;
   title: string;
   icon?: ReactNode;
+  /** Permission the page needs; none or `self` means any signed-in staff member. */
   access?: Permission;
   element?: ReactNode;
   hideInMenu?: boolean;
   children?: AppRoute[];
+}
+
+/** A full-screen page outside the console layout. */
+export interface StandaloneRoute {
+  path: string;
+  title: string;
+  element: ReactNode;
+  /** Open to visitors who are not signed in (the login page); otherwise it needs a session. */
+  public?: boolean;
 }

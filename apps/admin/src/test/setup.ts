@@ -3,7 +3,11 @@ import { afterEach } from 'vitest';
 import { FakeResizeObserver } from './fake-resize-observer.ts';
 
 // Vitest runs without globals, so testing-library cannot register its own cleanup.
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  // The staff session lives in localStorage; each test starts signed out unless it says otherwise.
+  window.localStorage.clear();
+});
 
 // antd's Grid and Layout.Sider breakpoints read media queries, which jsdom does not implement.
 if (!window.matchMedia) {

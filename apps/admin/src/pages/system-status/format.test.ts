@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLabel, formatDateTime, formatUptime } from './format.ts';
+import { checkLabel, formatUptime } from './format.ts';
 
 describe('formatUptime', () => {
   it('shows the two largest units in Chinese', () => {
@@ -16,13 +16,6 @@ describe('formatUptime', () => {
 
   it('says 0 秒 for a process that just started', () => {
     expect(formatUptime(0)).toBe('0 秒');
-  });
-});
-
-describe('formatDateTime', () => {
-  it('shows the instant in China time whatever offset the server sent', () => {
-    expect(formatDateTime('2025-01-31T00:05:09Z')).toBe('2025/01/31 08:05:09');
-    expect(formatDateTime('2025-06-01T23:30:00+08:00')).toBe('2025/06/01 23:30:00');
   });
 });
 

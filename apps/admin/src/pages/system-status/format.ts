@@ -1,8 +1,5 @@
 import type { SystemInfo } from '@minimall/contracts';
 
-/** Shops run on China time whatever the browser's zone; a shop setting can replace this later. */
-export const SHOP_TIME_ZONE = 'Asia/Shanghai';
-
 /** 7500 → "2 小时 5 分": the two largest units, zero parts dropped. */
 export function formatUptime(totalSec: number): string {
   const sec = Math.max(0, Math.floor(totalSec));
@@ -19,22 +16,6 @@ export function formatUptime(totalSec: number): string {
     .filter(([value]) => value > 0)
     .map(([value, label]) => `${value} ${label}`)
     .join(' ');
-}
-
-const dateTimeFormat = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: SHOP_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** ISO instant → "2025/01/31 08:05:09" in shop time. */
-export function formatDateTime(iso: string): string {
-  return dateTimeFormat.format(new Date(iso));
 }
 
 type Runtime = SystemInfo['runtime'];

@@ -10,7 +10,8 @@ import { PageContainer } from '../../components/page-container.tsx';
 import { CardSkeleton } from '../../components/page-skeleton.tsx';
 import { useRequest } from '../../hooks/use-request.ts';
 import { useSystemInfo } from '../../hooks/use-system-info.tsx';
-import { ENVIRONMENT_LABELS, RUNTIME_LABELS, checkLabel, formatDateTime, formatUptime } from './format.ts';
+import { formatDateTime } from '../../format.ts';
+import { ENVIRONMENT_LABELS, RUNTIME_LABELS, checkLabel, formatUptime } from './format.ts';
 import { latencyChartOption } from './latency-chart.ts';
 import type { ReadinessChecks } from './latency-chart.ts';
 

@@ -58,6 +58,7 @@ describe('journey: the shop owner signs in to the console and adds a staff membe
     await temporary.waitFor();
     const password = (await temporary.textContent())?.trim() ?? '';
     expect(password).toMatch(/^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9]{12}$/);
+    await page.waitForTimeout(500); // let the modal finish fading in for the artifact
     await screenshot(context, 'admin-staff-password-1440');
 
     // the new member can sign in with it, and must change it first

@@ -145,6 +145,15 @@ export const identityEndpoints = {
       .strict(),
     response: profileSchema,
   }),
+  /** multipart/form-data with one image part named `file` (Taro.uploadFile); JPEG, PNG, WebP or GIF up to 5 MB. */
+  uploadAvatar: defineEndpoint({
+    method: 'POST',
+    path: '/api/shop/me/avatar',
+    auth: 'customer',
+    summary: 'Upload a new avatar (multipart field "file"); stored as a 256×256 WebP',
+    tags: ['identity'],
+    response: profileSchema,
+  }),
   bindWechatPhone: defineEndpoint({
     method: 'POST',
     path: '/api/shop/me/phone/wechat',

@@ -6,7 +6,10 @@ import { requestCtx } from '../../shared/context.ts';
 import { enforceLimits } from '../../shared/rate-limit.ts';
 import { alipayFor, wechatFor } from './clients.ts';
 import { IdentityError } from './identity.errors.ts';
+import fastifyMultipart from '@fastify/multipart';
 import * as addresses from './addresses.service.ts';
+import { AVATAR_MAX_BYTES, setAvatar } from './avatar.service.ts';
+import { DomainError } from '../../shared/errors.ts';
 import * as identity from './identity.service.ts';
 import { regionTree } from './regions/regions.ts';
 import { endSession, rotateSession } from './sessions.service.ts';
@@ -75,6 +78,19 @@ export async function identityRoutes(app: FastifyInstance, { infra }: { infra: I
   route(app, ep.me, async ({ actor, req }) => identity.getProfile(ctx(req), customerId(actor)));
 
   route(app, ep.updateMe, async ({ actor, body, req }) => identity.updateProfile(ctx(req), customerId(actor), body));
+
+  await app.register(fastifyMultipart, { limits: { fileSize: AVATAR_MAX_BYTES, files: 1, fields: 5, parts: 6 } });
+  route(app, ep.uploadAvatar, async ({ actor, req }) => {
+    const id = customerId(actor);
+    if (!req.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传图片', 415);
+    const file = await req.file();
+    if (!file) throw new DomainError('IMAGE_INVALID', '请选择要上传的图片', 400);
+    const buffer = await file.toBuffer().catch((err: { code?: string }) => {
+      if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('PAYLOAD_TOO_LARGE', '图片不能超过 5 MB', 413);
+      throw err;
+    });
+    return setAvatar(ctx(req), id, buffer);
+  });
 
   route(app, ep.bindWechatPhone, async ({ actor, body, req }) => {
     const phone = await wechatFor(infra).getPhoneNumber(body.code);

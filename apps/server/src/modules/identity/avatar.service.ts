@@ -1,10 +1,10 @@
+import type { CustomerProfile } from '@minimall/contracts';
 import sharp from 'sharp';
 import { newId } from '../../infra/ids.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { findCustomerById, updateCustomer } from './customers.repo.ts';
 import { toProfile } from './identity.service.ts';
-import type { CustomerProfile } from '@minimall/contracts';
 
 export const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
 const AVATAR_SIZE = 256;

@@ -1,6 +1,6 @@
 // Stand-in for @tarojs/taro in unit tests: just the APIs the storefront touches. Tests that
-// exercise the network spy on `request`; anything else calling it fails loudly. Storage is an
-// in-memory map that `resetTaroMock()` empties between tests.
+// exercise the network spy on `request` or `uploadFile`; anything else calling them fails
+// loudly. Storage is an in-memory map that `resetTaroMock()` empties between tests.
 import { useEffect } from 'react';
 
 const storage = new Map<string, unknown>();
@@ -12,6 +12,18 @@ const ok = (api: string): Ok => Promise.resolve({ errMsg: `${api}:ok` });
 const Taro = {
   request(_options: Record<string, unknown>): Promise<unknown> & { abort(): void } {
     throw new Error('Taro.request is not mocked in this test');
+  },
+  uploadFile(_options: Record<string, unknown>): Promise<{ statusCode: number; data: string; errMsg: string }> {
+    throw new Error('Taro.uploadFile is not mocked in this test');
+  },
+  chooseImage(_options: Record<string, unknown>): Promise<{ tempFilePaths: string[]; tempFiles: { path: string; size: number }[] }> {
+    throw new Error('Taro.chooseImage is not mocked in this test');
+  },
+  showLoading(_options: { title: string; mask?: boolean }): Ok {
+    return ok('showLoading');
+  },
+  hideLoading(): Ok {
+    return ok('hideLoading');
   },
   login(): Promise<{ code: string; errMsg: string }> {
     throw new Error('Taro.login is not mocked in this test');

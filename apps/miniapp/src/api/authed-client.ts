@@ -13,6 +13,12 @@ import type { SessionStore } from '../session/session-store';
 export interface AuthedApiClient extends ApiClient {
   /** Signs out here at once, then revokes the session on the server (best effort). */
   logout(): Promise<void>;
+  /**
+   * For requests made outside `call` (Taro.uploadFile): after a 401 answered to `usedToken`,
+   * refreshes the tokens (sharing a refresh already in flight). True when there is a token to
+   * retry with; throws when the refresh itself fails.
+   */
+  renewAfter401(usedToken: string): Promise<boolean>;
 }
 
 export interface AuthedClientOptions {
@@ -66,17 +72,21 @@ export function createAuthedClient({ baseUrl, fetch, session, timeoutMs }: Authe
     return refreshing;
   }
 
+  async function renewAfter401(usedToken: string): Promise<boolean> {
+    const current = accessToken();
+    if (!current) return false;
+    // Another call may have refreshed already while this one was in flight.
+    if (current === usedToken) await refresh();
+    return Boolean(accessToken());
+  }
+
   async function call<E extends Endpoint>(endpoint: E, input?: EndpointInput<E>): Promise<EndpointOutput<E>> {
     const usedToken = accessToken();
     try {
       return await authed.call(endpoint, input);
     } catch (err) {
       if (!(err instanceof ApiError && err.status === 401 && usedToken && endpoint.auth !== 'public')) throw err;
-      const current = accessToken();
-      if (!current) throw err;
-      // Another call may have refreshed already while this one was in flight.
-      if (current === usedToken) await refresh();
-      if (!accessToken()) throw err;
+      if (!(await renewAfter401(usedToken))) throw err;
     }
     try {
       return await authed.call(endpoint, input);
@@ -93,5 +103,5 @@ export function createAuthedClient({ baseUrl, fetch, session, timeoutMs }: Authe
     await plain.call(identityEndpoints.logout, { body: { refreshToken } }).catch(() => undefined);
   }
 
-  return { call, logout };
+  return { call, logout, renewAfter401 };
 }

@@ -1,4 +1,5 @@
 import { Image, View } from '@tarojs/components';
+import { mediaUrl } from '../utils/media-url';
 import './avatar.scss';
 
 export interface AvatarProps {
@@ -13,7 +14,7 @@ export function Avatar({ url, size = 'lg', className }: AvatarProps) {
   if (url) {
     return (
       <View className={classes}>
-        <Image className='mm-avatar__image' src={url} mode='aspectFill' />
+        <Image className='mm-avatar__image' src={mediaUrl(url)} mode='aspectFill' />
       </View>
     );
   }

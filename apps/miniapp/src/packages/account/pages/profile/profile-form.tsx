@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Input, Picker, Text, View } from '@tarojs/components';
 import { identityEndpoints, type CustomerProfile } from '@minimall/contracts';
 import { api } from '../../../../api/client';
+import { AVATAR_MAX_BYTES, uploadAvatar } from '../../../../api/upload-avatar';
 import { errorMessage, fieldErrorsFromApi, fieldErrorsFromIssues, type FieldErrors } from '../../../../api/field-errors';
 import { ActionButton } from '../../../../components/action-button';
 import { Avatar } from '../../../../components/avatar';
@@ -23,10 +24,17 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** WeChat says "chooseImage:fail cancel", Alipay error 11 "用户取消操作". */
+function pickCancelled(err: unknown): boolean {
+  const { errMsg, errorMessage, error } = (err ?? {}) as { errMsg?: string; errorMessage?: string; error?: number };
+  return /cancel|取消/.test(`${errMsg ?? ''}${errorMessage ?? ''}`) || error === 11;
+}
+
 export function ProfileForm({ customer }: { customer: CustomerProfile }) {
   const [changes, setChanges] = useState<Changes>({});
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
+  const [uploading, setUploading] = useState(false);
 
   const nickname = changes.nickname ?? customer.nickname;
   const gender = changes.gender ?? customer.gender;
@@ -64,12 +72,42 @@ export function ProfileForm({ customer }: { customer: CustomerProfile }) {
     }
   }
 
+  async function changeAvatar() {
+    if (uploading) return;
+    let picked: Taro.chooseImage.SuccessCallbackResult;
+    try {
+      picked = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+    } catch (err) {
+      if (!pickCancelled(err)) void Taro.showToast({ title: '无法读取这张图片，请换一张', icon: 'none' });
+      return;
+    }
+    const file = picked.tempFiles[0];
+    const filePath = file?.path ?? picked.tempFilePaths[0];
+    if (!filePath) return;
+    if (file && file.size > AVATAR_MAX_BYTES) {
+      void Taro.showToast({ title: '图片不能超过 5 MB', icon: 'none' });
+      return;
+    }
+    setUploading(true);
+    void Taro.showLoading({ title: '上传中…', mask: true });
+    try {
+      await uploadAvatar({ path: filePath, file: file?.originalFileObj });
+      Taro.hideLoading();
+      void Taro.showToast({ title: '头像已更新', icon: 'success' });
+    } catch (err) {
+      Taro.hideLoading();
+      void Taro.showToast({ title: errorMessage(err, '上传失败，请稍后重试'), icon: 'none' });
+    } finally {
+      setUploading(false);
+    }
+  }
+
   const genderIndex = genderOptions.findIndex((o) => o.value === gender);
   return (
     <View className='profile-form'>
       <View className='profile-form__card'>
-        <Cell title='头像'>
-          <Text className='profile-form__muted'>暂不支持更换</Text>
+        <Cell title='头像' onClick={() => void changeAvatar()}>
+          <Text className='profile-form__muted'>{uploading ? '上传中…' : '更换头像'}</Text>
           <Avatar url={customer.avatarUrl} size='md' className='profile-form__avatar' />
         </Cell>
         <Cell title='昵称' error={errors.nickname}>

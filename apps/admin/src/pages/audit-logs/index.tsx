@@ -1,11 +1,10 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Select, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { AuditLog } from '@minimall/contracts';
 import { listAuditLogs, listStaff } from '../../api/staff.ts';
 import type { AuditLogQuery } from '../../api/staff.ts';
 import { useAccess } from '../../access.ts';
-import { errorMessage } from '../../components/error-state.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
 import { formatDateTime, shopDayRange } from '../../format.ts';
 import { usePagedList } from '../../hooks/use-paged-list.ts';
@@ -13,6 +12,7 @@ import { useRequest } from '../../hooks/use-request.ts';
 import { ActionSelect } from './action-select.tsx';
 import { AuditDetailDrawer } from './audit-detail-drawer.tsx';
 import { AUDIT_ACTIONS, actionLabel, targetText } from './audit-format.ts';
+import { PagedTable } from '../../components/paged-table.tsx';
 
 type Filters = Pick<AuditLogQuery, 'action' | 'actorId' | 'from' | 'to'>;
 
@@ -138,28 +138,7 @@ export default function AuditLogsPage() {
         </Form>
       </Card>
       <Card>
-        {list.error !== undefined && (
-          <Alert
-            type="error"
-            showIcon
-            title={errorMessage(list.error)}
-            action={
-              <Button size="small" onClick={list.reload}>
-                重试
-              </Button>
-            }
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        <Table<AuditLog>
-          rowKey="id"
-          columns={columns}
-          dataSource={list.data?.items}
-          loading={list.loading}
-          pagination={list.pagination}
-          scroll={{ x: 960 }}
-          locale={{ emptyText: '没有符合条件的操作记录' }}
-        />
+        <PagedTable list={list} columns={columns} scrollX={960} emptyText={'没有符合条件的操作记录'} />
       </Card>
       <AuditDetailDrawer log={opened} staffNames={staffNames} onClose={() => setOpened(undefined)} />
     </PageContainer>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Input, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Flex, Input, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Staff } from '@minimall/contracts';
@@ -13,6 +13,7 @@ import { useStaff } from '../../hooks/use-session.tsx';
 import { StaffFormModal } from './staff-form-modal.tsx';
 import { TemporaryPasswordModal } from './temporary-password-modal.tsx';
 import type { TemporaryPassword } from './temporary-password-modal.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 
 function isLocked(staff: Staff, now: number): boolean {
   return staff.lockedUntil !== null && Date.parse(staff.lockedUntil) > now;
@@ -172,28 +173,7 @@ export default function StaffPage() {
             onSearch={(value) => list.setFilters({ keyword: value.trim() || undefined })}
           />
         </Flex>
-        {list.error !== undefined && (
-          <Alert
-            type="error"
-            showIcon
-            title={errorMessage(list.error)}
-            action={
-              <Button size="small" onClick={list.reload}>
-                重试
-              </Button>
-            }
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        <Table<Staff>
-          rowKey="id"
-          columns={columns}
-          dataSource={list.data?.items}
-          loading={list.loading}
-          pagination={list.pagination}
-          scroll={{ x: 1100 }}
-          locale={{ emptyText: list.query.keyword ? '没有匹配的员工' : '还没有员工' }}
-        />
+        <PagedTable list={list} columns={columns} scrollX={1100} emptyText={list.query.keyword ? '没有匹配的员工' : '还没有员工'} />
       </Card>
       {editing && (
         <StaffFormModal

@@ -1,24 +1,22 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { newId } from '../ids.ts';
 import type { Logger } from '../logger.ts';
 import {
   assertJobId,
   assertJobName,
-  DEFAULT_ATTEMPTS,
-  DEFAULT_BACKOFF_MS,
   errorText,
+  jobSettings,
+  retryPolicy,
   type DeadLetterSink,
   type EnqueueOptions,
-  type JobDefaults,
   type JobHandler,
   type JobQueue,
+  type JobSettings,
 } from './queue.ts';
-import { newId } from '../ids.ts';
 
-interface Registration {
+interface Registration extends JobSettings {
   handler: JobHandler;
-  concurrency: number;
-  defaults: Required<JobDefaults>;
 }
 
 /**
@@ -46,22 +44,18 @@ export function createBullmqQueue(options: { connection: Redis; prefix: string; 
     kind: 'bullmq',
     register(name, handler, opts = {}) {
       assertJobName(name);
-      registrations.set(name, {
-        handler: handler as JobHandler,
-        concurrency: opts.concurrency ?? options.defaultConcurrency ?? 1,
-        defaults: { attempts: opts.attempts ?? DEFAULT_ATTEMPTS, backoffMs: opts.backoffMs ?? DEFAULT_BACKOFF_MS },
-      });
+      registrations.set(name, { handler: handler as JobHandler, ...jobSettings(opts, options.defaultConcurrency) });
     },
     async enqueue(name, data, opts: EnqueueOptions = {}) {
-      const defaults = registrations.get(name)?.defaults;
+      const { attempts, backoffMs } = retryPolicy(opts, registrations.get(name));
       assertJobName(name);
       const jobId = opts.jobId ?? newId();
       assertJobId(jobId);
       await queueFor(name).add(name, data, {
         jobId,
         delay: opts.delayMs && opts.delayMs > 0 ? opts.delayMs : undefined,
-        attempts: opts.attempts ?? defaults?.attempts ?? DEFAULT_ATTEMPTS,
-        backoff: { type: 'exponential', delay: opts.backoffMs ?? defaults?.backoffMs ?? DEFAULT_BACKOFF_MS },
+        attempts,
+        backoff: { type: 'exponential', delay: backoffMs },
         removeOnComplete: { age: 3600, count: 1000 },
         removeOnFail: { age: 7 * 24 * 3600 },
       });

@@ -4,14 +4,14 @@ import {
   assertJobId,
   assertJobName,
   backoffDelay,
-  DEFAULT_ATTEMPTS,
-  DEFAULT_BACKOFF_MS,
   errorText,
+  jobSettings,
+  retryPolicy,
   type DeadLetterSink,
   type EnqueueOptions,
-  type JobDefaults,
   type JobHandler,
   type JobQueue,
+  type JobSettings,
 } from './queue.ts';
 
 interface Job {
@@ -23,10 +23,8 @@ interface Job {
   backoffMs: number;
 }
 
-interface Registration {
+interface Registration extends JobSettings {
   handler: JobHandler;
-  concurrency: number;
-  defaults: Required<JobDefaults>;
   ready: Job[];
   running: number;
 }
@@ -106,13 +104,7 @@ export function createMemoryQueue(options: { deadLetters: DeadLetterSink; log: L
     kind: 'memory',
     register(name, handler, opts = {}) {
       assertJobName(name);
-      registrations.set(name, {
-        handler: handler as JobHandler,
-        concurrency: opts.concurrency ?? options.defaultConcurrency ?? 1,
-        defaults: { attempts: opts.attempts ?? DEFAULT_ATTEMPTS, backoffMs: opts.backoffMs ?? DEFAULT_BACKOFF_MS },
-        ready: [],
-        running: 0,
-      });
+      registrations.set(name, { handler: handler as JobHandler, ...jobSettings(opts, options.defaultConcurrency), ready: [], running: 0 });
     },
     async enqueue(name, data, opts: EnqueueOptions = {}) {
       assertJobName(name);
@@ -120,15 +112,7 @@ export function createMemoryQueue(options: { deadLetters: DeadLetterSink; log: L
       assertJobId(id);
       if (known.has(id)) return id;
       known.add(id);
-      const defaults = registrations.get(name)?.defaults;
-      const job: Job = {
-        id,
-        name,
-        data: JSON.parse(JSON.stringify(data ?? null)),
-        attempt: 1,
-        attempts: opts.attempts ?? defaults?.attempts ?? DEFAULT_ATTEMPTS,
-        backoffMs: opts.backoffMs ?? defaults?.backoffMs ?? DEFAULT_BACKOFF_MS,
-      };
+      const job: Job = { id, name, data: JSON.parse(JSON.stringify(data ?? null)), attempt: 1, ...retryPolicy(opts, registrations.get(name)) };
       if (opts.delayMs && opts.delayMs > 0) later(opts.delayMs, () => dispatch(job));
       else dispatch(job);
       return id;

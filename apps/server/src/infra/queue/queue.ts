@@ -52,6 +52,22 @@ export interface JobQueue {
 export const DEFAULT_ATTEMPTS = 3;
 export const DEFAULT_BACKOFF_MS = 1000;
 
+export interface JobSettings {
+  concurrency: number;
+  attempts: number;
+  backoffMs: number;
+}
+
+/** A job name's settings: its registration options over the process-wide defaults. */
+export function jobSettings(opts: JobDefaults & { concurrency?: number }, defaultConcurrency = 1): JobSettings {
+  return { concurrency: opts.concurrency ?? defaultConcurrency, attempts: opts.attempts ?? DEFAULT_ATTEMPTS, backoffMs: opts.backoffMs ?? DEFAULT_BACKOFF_MS };
+}
+
+/** One job's retry policy: what enqueue asked for, else what its name was registered with. */
+export function retryPolicy(opts: EnqueueOptions, registered: JobSettings | undefined): { attempts: number; backoffMs: number } {
+  return { attempts: opts.attempts ?? registered?.attempts ?? DEFAULT_ATTEMPTS, backoffMs: opts.backoffMs ?? registered?.backoffMs ?? DEFAULT_BACKOFF_MS };
+}
+
 export function backoffDelay(baseMs: number, attempt: number): number {
   return baseMs * 2 ** Math.max(0, attempt - 1);
 }

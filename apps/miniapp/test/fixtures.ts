@@ -1,5 +1,6 @@
 import { fireEvent, waitFor } from '@testing-library/react';
 import type { AuthResult, CustomerProfile, Endpoint } from '@minimall/contracts';
+import type { KeyValueStorage } from '../src/session/session-store';
 
 export const customer: CustomerProfile = {
   id: '0193a6f0-0000-7000-8000-000000000001',
@@ -20,6 +21,17 @@ export function authResult(overrides: Partial<CustomerProfile> = {}, isNewCustom
     customer: { ...customer, ...overrides },
     isNewCustomer,
   };
+}
+
+/** What a rotating refresh endpoint hands out at generation `n`: access-n / refresh-token-number-n. */
+export function generationTokens(n: number, signedIn: CustomerProfile = customer): AuthResult {
+  return { ...authResult(), accessToken: `access-${n}`, refreshToken: `refresh-token-number-${n}`, customer: signedIn };
+}
+
+/** Session storage kept in a Map the test can inspect. */
+export function memoryStorage(): KeyValueStorage & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return { data, get: (k) => data.get(k), set: (k, v) => data.set(k, v), remove: (k) => data.delete(k) };
 }
 
 type Handler = (input: unknown) => unknown;

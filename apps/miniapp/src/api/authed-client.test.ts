@@ -1,28 +1,11 @@
 import { ApiError, identityEndpoints, type AuthResult, type FetchLike } from '@minimall/contracts';
 import { describe, expect, it } from 'vitest';
-import { createSessionStore, SESSION_STORAGE_KEY, type KeyValueStorage } from '../session/session-store';
+import { createSessionStore, SESSION_STORAGE_KEY } from '../session/session-store';
+import { customer as fixtureCustomer, generationTokens, memoryStorage } from '../../test/fixtures';
 import { createAuthedClient } from './authed-client';
 
-const customer = {
-  id: 'c1',
-  nickname: '小林',
-  avatarUrl: null,
-  gender: 'unknown' as const,
-  birthday: null,
-  phoneMasked: '138****8000',
-  createdAt: '2025-11-21T15:18:05.000Z',
-};
-
-function tokens(n: number): AuthResult {
-  return {
-    accessToken: `access-${n}`,
-    accessTokenExpiresAt: '2025-11-21T15:33:05.000Z',
-    refreshToken: `refresh-token-number-${n}`,
-    refreshTokenExpiresAt: '2025-12-21T15:18:05.000Z',
-    customer,
-    isNewCustomer: false,
-  };
-}
+const customer = { ...fixtureCustomer, id: 'c1' };
+const tokens = (n: number): AuthResult => generationTokens(n, customer);
 
 interface Sent {
   method: string;
@@ -68,10 +51,6 @@ function fakeServer(opts: { refreshDelayMs?: number; refreshFailsWith?: { status
   };
 }
 
-function memoryStorage(): KeyValueStorage & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return { data, get: (k) => data.get(k), set: (k, v) => data.set(k, v), remove: (k) => data.delete(k) };
-}
 
 function setup(server: ReturnType<typeof fakeServer>, signedInAs = tokens(1)) {
   const storage = memoryStorage();

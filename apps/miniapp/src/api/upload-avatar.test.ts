@@ -1,39 +1,20 @@
 import Taro from '@tarojs/taro';
 import type { AuthResult, FetchLike } from '@minimall/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSessionStore, type KeyValueStorage } from '../session/session-store';
+import { createSessionStore } from '../session/session-store';
+import { customer as fixtureCustomer, generationTokens, memoryStorage } from '../../test/fixtures';
 import { createAuthedClient } from './authed-client';
 import { createAvatarUploader } from './upload-avatar';
 
-const customer = {
-  id: 'c1',
-  nickname: '小林',
-  avatarUrl: null,
-  gender: 'unknown' as const,
-  birthday: null,
-  phoneMasked: null,
-  createdAt: '2025-11-21T15:18:05.000Z',
-};
-
-function tokens(n: number): AuthResult {
-  return {
-    accessToken: `access-${n}`,
-    accessTokenExpiresAt: '2025-11-21T15:33:05.000Z',
-    refreshToken: `refresh-token-number-${n}`,
-    refreshTokenExpiresAt: '2025-12-21T15:18:05.000Z',
-    customer,
-    isNewCustomer: false,
-  };
-}
+const customer = { ...fixtureCustomer, id: 'c1', phoneMasked: null };
+const tokens = (n: number): AuthResult => generationTokens(n, customer);
 
 type UploadOptions = { url: string; filePath: string; name: string; header: Record<string, string> };
 const answer = (statusCode: number, body: unknown) => ({ statusCode, data: JSON.stringify(body), errMsg: 'uploadFile:ok' });
 
 /** A session signed in with `accessToken`, and a refresh endpoint that hands out generation 2. */
 function setup(accessToken = 'access-1') {
-  const data = new Map<string, unknown>();
-  const storage: KeyValueStorage = { get: (k) => data.get(k), set: (k, v) => data.set(k, v), remove: (k) => data.delete(k) };
-  const session = createSessionStore(storage);
+  const session = createSessionStore(memoryStorage());
   session.signIn({ ...tokens(1), accessToken });
   const refreshes: unknown[] = [];
   const fetch: FetchLike = (url, init) => {
